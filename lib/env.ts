@@ -1,0 +1,126 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+/**
+ * Every setting Replyflow reads from the environment, parsed once at boot. A missing or bad
+ * variable stops the process with one line naming it (see `exitOnInvalidEnv`). `.env.example`
+ * documents each one; keep the two in step (tests/unit/env.test.ts checks that).
+ */
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const mysqlUrl = z
+  .string()
+  .refine((v) => /^mysql:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/.test(v) && URL.canParse(v), {
+    message: "must be a mysql://user:password@host:port/database URL",
+  });
+
+const redisUrl = z.string().refine((v) => /^rediss?:\/\//.test(v) && URL.canParse(v), {
+  message: "must be a redis:// or rediss:// URL",
+});
+
+const httpUrl = z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), {
+  message: "must be an http:// or https:// URL",
+});
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  DATABASE_URL: mysqlUrl,
+  /** Comma-separated read replica URLs; reads that may be stale go there, else to the primary. */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(mysqlUrl)),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+
+  REDIS_URL: redisUrl,
+  /** BullMQ and cache key prefix; keep the braces so every key hashes to one Redis Cluster slot. */
+  REDIS_PREFIX: z.string().regex(/^\{[a-z0-9_-]+\}$/, "must look like {replyflow}").default("{replyflow}"),
+
+  APP_URL: httpUrl.default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** Keyring for access tokens at rest: `id:base64key,…`, first is current (32-byte keys). */
+  TOKEN_ENCRYPTION_KEYS: z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=_-]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=_-]{43,44})*$/, "must be id:base64-32-byte-key[,id:key…]"),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+
+  INSTAGRAM_APP_ID: z.string().min(1),
+  INSTAGRAM_APP_SECRET: z.string().min(16, "must be at least 16 characters"),
+  /** The Meta app secret, also accepted on webhook signatures (Facebook Login flavour). */
+  META_APP_SECRET: z.string().min(16).optional(),
+  WEBHOOK_VERIFY_TOKEN: z.string().min(8, "must be at least 8 characters"),
+  GRAPH_API_BASE_URL: httpUrl.default("https://graph.instagram.com"),
+  GRAPH_OAUTH_BASE_URL: httpUrl.default("https://api.instagram.com"),
+  GRAPH_AUTHORIZE_BASE_URL: httpUrl.default("https://www.instagram.com"),
+  GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "must look like v25.0").default("v25.0"),
+  GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  GRAPH_REQUIRE_APPSECRET_PROOF: bool.default(true),
+
+  INGEST_PORT: port.default(3100),
+  WORKER_HEALTH_PORT: port.default(3200),
+  WORKER_EVENTS_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
+  WORKER_OUTBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(100),
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+
+  /** smtp://user:pass@host:port, or file:///path/to/dir to write .eml files (dev and tests). */
+  MAIL_TRANSPORT: z.string().refine((v) => /^(smtps?|file):\/\//.test(v), "must be smtp://, smtps:// or file:// URL").default("file://./.data/mail"),
+  MAIL_FROM: z.string().default("Replyflow <no-reply@replyflow.local>"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+export class InvalidEnvError extends Error {
+  override name = "InvalidEnvError";
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      "Invalid environment: " +
+        issues.map((i) => `${i.variable} ${i.message}`).join("; "),
+    );
+  }
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = ZEnv.safeParse(source);
+  if (result.success) return result.data;
+  throw new InvalidEnvError(
+    result.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? "environment");
+      const missing = source[variable] === undefined;
+      return { variable, message: missing ? "is missing" : issue.message };
+    }),
+  );
+}
+
+let cached: Env | undefined;
+
+/** Loads `.env` for scripts run outside Next.js (which loads it itself), never overriding real env. */
+function loadDotEnv(): void {
+  if (existsSync(".env") && typeof process.loadEnvFile === "function") process.loadEnvFile(".env");
+}
+
+export function env(): Env {
+  if (!cached) {
+    loadDotEnv();
+    cached = parseEnv(process.env);
+  }
+  return cached;
+}
+
+/** For process entry points: parse now, or print one clear line and exit 1. */
+export function exitOnInvalidEnv(service: string): Env {
+  try {
+    return env();
+  } catch (err) {
+    if (err instanceof InvalidEnvError) {
+      process.stderr.write(`[${service}] ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
