@@ -6,6 +6,9 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // Type checking is its own step of `npm test` (tsc --noEmit over app, lib, worker, tests and
+  // scripts); doing it again inside every build only makes builds slower.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default config;

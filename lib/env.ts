@@ -85,7 +85,9 @@ export class InvalidEnvError extends Error {
   }
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(raw: Record<string, string | undefined> = process.env): Env {
+  // `NAME=` in a .env file means "unset", not "the empty string".
+  const source = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ""));
   const result = ZEnv.safeParse(source);
   if (result.success) return result.data;
   throw new InvalidEnvError(

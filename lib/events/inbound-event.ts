@@ -37,6 +37,8 @@ export const ZInboundEvent = z.object({
   mediaId: z.string().max(64).optional(),
   mediaProductType: z.string().max(32).optional(),
   adId: z.string().max(64).optional(),
+  /** Ad comments: the organic post the ad promotes (media.original_media_id), for "selected posts" matching. */
+  originalMediaId: z.string().max(64).optional(),
   mid: z.string().max(191).optional(),
   replyToMid: z.string().max(191).optional(),
   storyId: z.string().max(64).optional(),
@@ -44,6 +46,10 @@ export const ZInboundEvent = z.object({
   referralRef: z.string().max(250).optional(),
   reaction: z.object({ action: z.enum(["react", "unreact"]), emoji: z.string().max(32).optional() }).optional(),
   attachmentTypes: z.array(z.string().max(32)).max(20).optional(),
+  /** message_edit: Meta's num_edit, so an out-of-order older edit never overwrites a newer one. */
+  editCount: z.number().int().nonnegative().optional(),
+  /** message.is_unsupported: a real DM (it opens the 24 h window) whose content the API cannot show. */
+  unsupported: z.boolean().optional(),
   /** Arrived in entry.standby[]: another app owns the thread; never auto-reply. */
   standby: z.boolean().default(false),
 });

@@ -26,6 +26,20 @@ async function timed(fn: () => Promise<unknown>): Promise<DependencyCheck> {
   }
 }
 
+/** A fail-fast connection refuses commands until it is connected, so wait for that first. */
+async function pingRedis(r: Redis): Promise<void> {
+  if (r.status !== "ready") {
+    await new Promise<void>((resolve, reject) => {
+      const onReady = () => (cleanup(), resolve());
+      const onError = (err: Error) => (cleanup(), reject(err));
+      const cleanup = () => (r.off("ready", onReady), r.off("error", onError));
+      r.once("ready", onReady);
+      r.once("error", onError);
+    });
+  }
+  await r.ping();
+}
+
 /**
  * Checks the dependencies a process cannot serve without: the MySQL primary and Redis. Read
  * replicas are reported but never fail readiness, because reads degrade to the primary.
@@ -37,7 +51,7 @@ export async function checkReadiness(deps: {
 }): Promise<Readiness> {
   const [mysql, redis, ...replicas] = await Promise.all([
     timed(() => deps.primary.$queryRawUnsafe("SELECT 1")),
-    timed(() => deps.redis.ping()),
+    timed(() => pingRedis(deps.redis)),
     ...(deps.replicas ?? []).map((r) => timed(() => r.$queryRawUnsafe("SELECT 1"))),
   ]);
   const checks: Record<string, DependencyCheck> = { mysql: mysql!, redis: redis! };
