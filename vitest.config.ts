@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias },
@@ -24,6 +24,8 @@ export default defineConfig({
           // Each file gets its own database and Redis prefix; two forks keep the 2-core box busy without thrashing.
           pool: "forks",
           maxWorkers: 2,
+          // Unit tests first (fast feedback), then the integration files.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

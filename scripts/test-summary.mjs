@@ -11,6 +11,8 @@ if (v) {
   passed += v.numPassedTests;
   failed += v.numFailedTests;
   skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+  // An error outside any test (a crashed file, a config problem) fails the run too.
+  if (v.success === false && v.numFailedTests === 0) failed += 1;
 }
 const p = read("test-results/playwright.json");
 if (p) {

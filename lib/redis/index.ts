@@ -14,7 +14,9 @@ export function createRedis(purpose: RedisPurpose, url = env().REDIS_URL, extra:
     connectTimeout: 5_000,
     ...(purpose === "worker"
       ? { maxRetriesPerRequest: null, enableReadyCheck: true }
-      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 2_000 }),
+      : // Commands wait for the (re)connection, but never longer than commandTimeout: the first
+        // request after boot succeeds, and a dead Redis is an error within 2 s, not a hang.
+        { maxRetriesPerRequest: 1, enableOfflineQueue: true, commandTimeout: 2_000 }),
     ...extra,
   });
   // An unhandled 'error' event would crash the process; reconnects are ioredis's job.
