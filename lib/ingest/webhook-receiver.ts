@@ -1,0 +1,139 @@
+import type { Logger } from "pino";
+import type { TInboundEvent } from "@/lib/events/inbound-event";
+import type { TProcessEventJob } from "@/lib/events/process-event-job";
+import type { TDirectoryEntry } from "@/lib/instagram/account-directory";
+import { metrics } from "@/lib/observability/metrics";
+import { normalizeWebhook } from "./normalize-webhook";
+import { createSignatureVerifier } from "./verify-signature";
+import { parseWebhookJson, WebhookShapeError } from "./webhook-shape-error";
+
+/**
+ * The webhook receiver shared by the standalone ingest process and the Next.js route: verify,
+ * route, enqueue, answer — nothing else (SPEC §2, §5). It is transport-free: callers hand it
+ * the method, query, signature header and raw body bytes, and send back what it returns.
+ */
+
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+/**
+ * How long a delivery may wait for Redis. Past it the answer is 503 and Meta redelivers; if the
+ * late enqueue lands after all, the deterministic job id and the WebhookEvent row dedupe it.
+ */
+export const ENQUEUE_TIMEOUT_MS = 3_000;
+
+function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from the queue within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+export type WebhookRequest = {
+  method: string;
+  query: URLSearchParams;
+  signature: string | undefined;
+  /** Raw bytes exactly as received; undefined when the caller refused an oversized body. */
+  body: Buffer | undefined;
+  tooLarge?: boolean;
+};
+export type WebhookResponse = { status: number; contentType: string; body: string };
+
+export type ReceiverDeps = {
+  secrets: string[];
+  verifyToken: string;
+  resolveAccount: (igUserId: string) => Promise<TDirectoryEntry | null>;
+  /** Durably enqueues the jobs; resolves only once Redis has them (or throws). */
+  enqueue: (jobs: TProcessEventJob[]) => Promise<void>;
+  log: Logger;
+  now?: () => number;
+};
+
+const text = (status: number, body: string): WebhookResponse => ({ status, contentType: "text/plain; charset=utf-8", body });
+const problem = (status: number, code: string, detail: string): WebhookResponse => ({
+  status,
+  contentType: "application/problem+json",
+  body: JSON.stringify({ type: `https://replyflow.dev/problems/${code}`, title: detail, status, code, detail }),
+});
+
+export function createWebhookReceiver(deps: ReceiverDeps) {
+  const verify = createSignatureVerifier(deps.secrets);
+  const count = (outcome: string, n = 1) => n > 0 && metrics().webhookEvents.inc({ outcome }, n);
+  const now = deps.now ?? Date.now;
+
+  function handshake(query: URLSearchParams): WebhookResponse {
+    const mode = query.get("hub.mode") ?? query.get("hub_mode");
+    const token = query.get("hub.verify_token") ?? query.get("hub_verify_token");
+    const challenge = query.get("hub.challenge") ?? query.get("hub_challenge") ?? "";
+    if (mode !== "subscribe" || token !== deps.verifyToken) return problem(403, "verification_failed", "Verify token does not match");
+    // Echo only plain tokens, so the endpoint cannot be used to reflect markup.
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(challenge)) return problem(400, "invalid_challenge", "hub.challenge must be alphanumeric");
+    return text(200, challenge);
+  }
+
+  async function route(events: TInboundEvent[], receivedAt: number): Promise<TProcessEventJob[]> {
+    const jobs: TProcessEventJob[] = [];
+    const byAccount = new Map<string, TDirectoryEntry | null>();
+    for (const event of events) {
+      if (!byAccount.has(event.accountId)) byAccount.set(event.accountId, await deps.resolveAccount(event.accountId));
+      const account = byAccount.get(event.accountId);
+      if (!account) {
+        count("unknown_account");
+        continue;
+      }
+      if (account.status === "disconnected") {
+        count("disconnected_account");
+        continue;
+      }
+      // reconnect_required and paused accounts still record their events: the contact's 24-hour
+      // window and the activity log stay true, and the worker decides not to send.
+      jobs.push({ tenantId: account.tenantId, accountId: account.accountId, igUserId: event.accountId, receivedAt, event });
+    }
+    return jobs;
+  }
+
+  async function receive(req: WebhookRequest): Promise<WebhookResponse> {
+    if (req.tooLarge || (req.body && req.body.length > MAX_WEBHOOK_BYTES)) {
+      count("rejected_too_large");
+      return problem(413, "payload_too_large", "Webhook body is larger than 1 MiB");
+    }
+    const body = req.body ?? Buffer.alloc(0);
+    if (!verify(body, req.signature)) {
+      count("rejected_signature");
+      return problem(401, "invalid_signature", "X-Hub-Signature-256 is missing or does not match");
+    }
+    let normalized: ReturnType<typeof normalizeWebhook>;
+    try {
+      normalized = normalizeWebhook(parseWebhookJson(body));
+    } catch (err) {
+      if (!(err instanceof WebhookShapeError)) throw err;
+      count("rejected_malformed");
+      return problem(400, err.code, err.message);
+    }
+    for (const d of normalized.dropped) count(`dropped_${d.reason}`, d.count);
+    for (const u of normalized.unknown) count(u.field ? "unknown_field" : "unknown_object", u.count);
+
+    try {
+      const jobs = await within(route(normalized.events, now()), ENQUEUE_TIMEOUT_MS);
+      if (jobs.length === 0) return text(200, "EVENT_RECEIVED");
+      await within(deps.enqueue(jobs), ENQUEUE_TIMEOUT_MS);
+      count("enqueued", jobs.length);
+    } catch (err) {
+      // Not acknowledged, so Meta delivers it again; nothing is lost.
+      deps.log.error({ err, events: normalized.events.length }, "webhook events could not be routed or enqueued; answering 503 so Meta retries");
+      count("enqueue_failed", normalized.events.length);
+      return problem(503, "enqueue_failed", "Events could not be queued; retry later");
+    }
+    return text(200, "EVENT_RECEIVED");
+  }
+
+  return {
+    async handle(req: WebhookRequest): Promise<WebhookResponse> {
+      if (req.method === "GET") return handshake(req.query);
+      if (req.method === "POST") return receive(req);
+      return problem(405, "method_not_allowed", "Use GET for verification or POST for events");
+    },
+  };
+}
+export type WebhookReceiver = ReturnType<typeof createWebhookReceiver>;
