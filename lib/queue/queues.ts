@@ -30,7 +30,9 @@ export function queue(name: QueueName): Queue {
   const s: QueueStore = (store.__replyflowQueues ??= { queues: new Map() });
   let q = s.queues.get(name);
   if (!q) {
-    s.conn ??= createRedis("client", env().REDIS_URL, { commandTimeout: 5_000 });
+    // No per-command timer here: producers bound their own waits (ingest answers 503 after
+    // ENQUEUE_TIMEOUT_MS), and a timer per command measurably slows the hottest path.
+    s.conn ??= createRedis("client", env().REDIS_URL, { commandTimeout: undefined });
     q = new Queue(name, {
       connection: s.conn as unknown as ConnectionOptions,
       prefix: bullPrefix(),
