@@ -67,6 +67,33 @@ export const ZEnv = z.object({
   WORKER_EVENTS_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
   WORKER_OUTBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(100),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  /**
+   * BullMQ job lock and stalled-job check. A worker that dies (SIGKILL) holds its jobs until the
+   * lock expires; then the stalled checker hands them on and the MySQL claim keeps them from
+   * being sent twice. Shorter values recover faster and cost more Redis calls (tests use ~2 s).
+   */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** How long a send whose outcome is unknown (timeout, 1/1357046) waits for its echo before it is sent again. */
+  OUTBOUND_UNKNOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(90_000),
+  /** Period of the outbound sweep: lost enqueues, parked accounts that are active again, expired unknown sends. */
+  OUTBOUND_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /** Workers cache an account's status, limits and decrypted token this long (at most a minute). */
+  ACCOUNT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(30_000),
+  /** Time to live of the per-account active-automation cache in Redis (every automation write also invalidates it). */
+  AUTOMATION_CACHE_TTL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+
+  /**
+   * How many proxies in front of the web app append to X-Forwarded-For; the client IP (rate
+   * limits, audit log) is that many entries from the right. Next.js itself fills the header
+   * with the socket address only when it is absent, so a web tier exposed without a proxy
+   * lets clients choose their own IP: run it behind one.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  /** /api/v1 requests per minute per API key (or per signed-in user). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** /api/v1 requests per minute per workspace, whichever keys or users send them. */
+  API_TENANT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1_200),
 
   /** smtp://user:pass@host:port, or file:///path/to/dir to write .eml files (dev and tests). */
   MAIL_TRANSPORT: z.string().refine((v) => /^(smtps?|file):\/\//.test(v), "must be smtp://, smtps:// or file:// URL").default("file://./.data/mail"),

@@ -74,3 +74,17 @@ export function createLogger(opts: { level?: Level; name?: string; destination?:
 
 export const logger: Logger = createLogger();
 export type { Logger };
+
+let injected: Logger | undefined;
+
+/**
+ * The root logger request and auth code derive child loggers from. Tests swap it
+ * (`setRootLogger`) to capture exactly what the real sign-in, reset and API paths write.
+ */
+export function rootLogger(): Logger {
+  return injected ?? logger;
+}
+
+export function setRootLogger(next: Logger | undefined): void {
+  injected = next;
+}

@@ -1,3 +1,4 @@
+import { hashPassword } from "@/lib/auth/password";
 import { primary } from "@/lib/db";
 
 /** Plans and their limits. Safety features are on every plan; plans meter automated sends only. */
@@ -20,7 +21,13 @@ export async function seedPlans(): Promise<Record<PlanKey, string>> {
   return ids;
 }
 
-/** A demo workspace on the Pro plan; idempotent by slug. */
+/** The demo workspace's owner; `npm run demo` prints this login. */
+export const DEMO_LOGIN = { email: "demo@replyflow.local", password: "replyflow-demo" } as const;
+
+/**
+ * A demo workspace on the Pro plan, owned by DEMO_LOGIN; idempotent by slug. Seeding again
+ * resets the demo password, so the printed login always works.
+ */
 export async function seedDemoTenant(opts: { slug?: string; name?: string } = {}) {
   const db = primary();
   const plans = await seedPlans();
@@ -37,6 +44,17 @@ export async function seedDemoTenant(opts: { slug?: string; name?: string } = {}
     where: { tenantId: tenant.id },
     create: { tenantId: tenant.id, planId: plans.pro, status: "active", currentPeriodStart: periodStart, currentPeriodEnd: periodEnd },
     update: {},
+  });
+  const passwordHash = await hashPassword(DEMO_LOGIN.password);
+  const owner = await db.user.upsert({
+    where: { email: DEMO_LOGIN.email },
+    create: { email: DEMO_LOGIN.email, name: "Demo Owner", passwordHash, emailVerifiedAt: now, lastTenantId: tenant.id },
+    update: { passwordHash },
+  });
+  await db.membership.upsert({
+    where: { tenantId_userId: { tenantId: tenant.id, userId: owner.id } },
+    create: { tenantId: tenant.id, userId: owner.id, role: "owner" },
+    update: { role: "owner" },
   });
   return tenant;
 }
