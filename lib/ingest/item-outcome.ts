@@ -1,5 +1,6 @@
 import type { TInboundEvent } from "@/lib/events/inbound-event";
 import type { DropReason } from "./drop-reasons";
+import type { TOutboundEcho } from "./normalize-echo";
 
 /** An event before the final ZInboundEvent check; `standby` is always set explicitly. */
 export type EventDraft = Omit<TInboundEvent, "standby"> & { standby: boolean };
@@ -7,7 +8,8 @@ export type EventDraft = Omit<TInboundEvent, "standby"> & { standby: boolean };
 /** What one webhook item became. `unknown` carries the field or event key we do not handle. */
 export type ItemOutcome =
   | { type: "event"; event: EventDraft }
-  | { type: "drop"; reason: DropReason }
+  // A drop may carry our own send coming back (an echo): still no event, but kept for reconciliation.
+  | { type: "drop"; reason: DropReason; echo?: TOutboundEcho }
   | { type: "unknown"; field: string | undefined };
 
 /** Per-entry facts every item normaliser needs. */

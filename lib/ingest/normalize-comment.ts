@@ -13,7 +13,18 @@ export function normalizeComment(value: unknown, field: "comments" | "live_comme
   const c = parsed.data;
   const commentId = c.id ?? c.comment_id;
   if (!commentId) return drop("malformed_item");
-  if (c.from.id === ctx.accountId || c.from.self_ig_scoped_id) return drop("own_comment");
+  if (c.from.id === ctx.accountId || c.from.self_ig_scoped_id) {
+    // Our own public reply: never an event (loop guard), but its echo settles an ambiguous reply.
+    const echo = {
+      igUserId: ctx.accountId,
+      kind: "comment" as const,
+      commentId,
+      parentCommentId: c.parent_id ?? undefined,
+      text: c.text ?? "",
+      timestamp: c.timestamp ?? c.created_time ?? ctx.entryTime ?? ctx.now,
+    };
+    return { type: "drop", reason: "own_comment", echo };
+  }
 
   const head = {
     accountId: ctx.accountId,

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { TInboundEventKind } from "@/lib/events/inbound-event";
 import { dedupeKey } from "./dedupe-key";
 import { drop, emit, type EventHead, type ItemContext, type ItemOutcome } from "./item-outcome";
+import { echoBody, type TOutboundEcho } from "./normalize-echo";
 import { MESSAGING_EVENT_KEYS, ZMessagingItem, ZParticipant } from "./webhook-schemas";
 
 /**
@@ -54,11 +55,25 @@ function messageKind(m: Item<"message">["message"], types: string[]): TInboundEv
   return "dm";
 }
 
+/** What the account itself sent, for reconciling ambiguous sends; never an event. */
+function echoOf(item: Item<"message">, ctx: ItemContext): TOutboundEcho | undefined {
+  const recipientId = item.recipient?.id;
+  if (!recipientId || recipientId === ctx.accountId) return undefined;
+  return {
+    igUserId: ctx.accountId,
+    kind: "message",
+    recipientId,
+    mid: item.message.mid,
+    text: echoBody(item.message),
+    timestamp: item.timestamp ?? ctx.entryTime ?? ctx.now,
+  };
+}
+
 function fromMessage(item: Item<"message">, ctx: ItemContext): ItemOutcome {
   const m = item.message;
-  if (m.is_echo) return drop("echo");
+  if (m.is_echo) return { type: "drop", reason: "echo", echo: m.is_self ? undefined : echoOf(item, ctx) };
   if (m.is_self) return drop("self_message");
-  if (item.sender.id === ctx.accountId) return drop("sent_by_account");
+  if (item.sender.id === ctx.accountId) return { type: "drop", reason: "sent_by_account", echo: echoOf(item, ctx) };
   const h = head(item, ctx);
   // An unsend reuses the original mid: it is an update of that message, keyed apart from it.
   if (m.is_deleted) return emit(h, { kind: "message_deleted", dedupeKey: dedupeKey("d", m.mid), mid: m.mid });

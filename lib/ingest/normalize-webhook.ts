@@ -2,6 +2,7 @@ import { ZInboundEvent, type TInboundEvent } from "@/lib/events/inbound-event";
 import type { DropReason } from "./drop-reasons";
 import type { ItemContext, ItemOutcome } from "./item-outcome";
 import { normalizeComment } from "./normalize-comment";
+import { echoId, ZOutboundEcho, type TOutboundEcho } from "./normalize-echo";
 import { normalizeMessagingItem } from "./normalize-messaging";
 import { toEpochMs } from "./timestamps";
 import { WebhookShapeError } from "./webhook-shape-error";
@@ -23,6 +24,8 @@ export type NormalizeOptions = {
 
 export type NormalizeResult = {
   events: TInboundEvent[];
+  /** The account's own sends coming back (is_echo messages, own comments): never events, kept to reconcile ambiguous sends. */
+  echoes: TOutboundEcho[];
   dropped: { reason: DropReason; count: number }[];
   unknown: { object?: string; field?: string; count: number }[];
 };
@@ -51,6 +54,8 @@ function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] },
 
 class Tally {
   readonly events: TInboundEvent[] = [];
+  readonly echoes: TOutboundEcho[] = [];
+  private readonly echoIds = new Set<string>();
   private readonly drops = new Map<DropReason, number>();
   private readonly unknowns = new Map<string, { object?: string; field?: string; count: number }>();
   private readonly seen = new Set<string>();
@@ -67,7 +72,10 @@ class Tally {
   }
 
   add(outcome: ItemOutcome, object: string, field?: string): void {
-    if (outcome.type === "drop") return this.drop(outcome.reason);
+    if (outcome.type === "drop") {
+      if (outcome.echo) this.echo(outcome.echo);
+      return this.drop(outcome.reason);
+    }
     if (outcome.type === "unknown") return this.unknown(object, outcome.field ?? field);
     // The last line of defence before the queue: a job payload that fails its schema would fail
     // the whole enqueue and make Meta retry the batch forever.
@@ -79,9 +87,20 @@ class Tally {
     this.events.push(parsed.data);
   }
 
+  /** Echoes are bounded like events (schema) and kept once per mid or comment id. */
+  private echo(raw: TOutboundEcho): void {
+    const parsed = ZOutboundEcho.safeParse(raw);
+    if (!parsed.success) return;
+    const id = `${parsed.data.igUserId}\u0000${echoId(parsed.data)}`;
+    if (this.echoIds.has(id)) return;
+    this.echoIds.add(id);
+    this.echoes.push(parsed.data);
+  }
+
   result(): NormalizeResult {
     return {
       events: this.events,
+      echoes: this.echoes,
       dropped: [...this.drops].map(([reason, count]) => ({ reason, count })),
       unknown: [...this.unknowns.values()],
     };

@@ -2,8 +2,9 @@ import type { Logger } from "pino";
 import type { TInboundEvent } from "@/lib/events/inbound-event";
 import type { TProcessEventJob } from "@/lib/events/process-event-job";
 import type { TDirectoryEntry } from "@/lib/instagram/account-directory";
+import type { TRecordEchoJob } from "@/lib/pipeline/jobs/record-echo-job";
 import { metrics } from "@/lib/observability/metrics";
-import { normalizeWebhook } from "./normalize-webhook";
+import { normalizeWebhook, type NormalizeResult } from "./normalize-webhook";
 import { createSignatureVerifier } from "./verify-signature";
 import { parseWebhookJson, WebhookShapeError } from "./webhook-shape-error";
 
@@ -61,6 +62,8 @@ export type ReceiverDeps = {
   resolveAccount: (igUserId: string) => Promise<TDirectoryEntry | null>;
   /** Durably enqueues the jobs; resolves only once Redis has them (or throws). */
   enqueue: (jobs: TProcessEventJob[]) => Promise<void>;
+  /** Durably enqueues our own sends coming back (reconciliation of ambiguous sends); optional. */
+  enqueueEchoes?: (jobs: TRecordEchoJob[]) => Promise<void>;
   log: Logger;
   now?: () => number;
 };
@@ -115,6 +118,17 @@ export function createWebhookReceiver(deps: ReceiverDeps) {
     return jobs;
   }
 
+  /** Echoes of accounts we know, as jobs; a delivery without any costs nothing. */
+  async function routeEchoes(echoes: NormalizeResult["echoes"]): Promise<TRecordEchoJob[]> {
+    if (!deps.enqueueEchoes || echoes.length === 0) return [];
+    const jobs: TRecordEchoJob[] = [];
+    for (const echo of echoes) {
+      const account = await deps.resolveAccount(echo.igUserId);
+      if (account && account.status !== "disconnected") jobs.push({ tenantId: account.tenantId, accountId: account.accountId, echo });
+    }
+    return jobs;
+  }
+
   async function receive(req: WebhookRequest): Promise<WebhookResponse> {
     if (req.tooLarge || (req.body && req.body.length > MAX_WEBHOOK_BYTES)) {
       count("rejected_too_large");
@@ -138,10 +152,16 @@ export function createWebhookReceiver(deps: ReceiverDeps) {
 
     try {
       const enqueued = await within(
-        route(normalized.events, now()).then(async (jobs) => {
-          if (jobs.length > 0) await deps.enqueue(jobs);
-          return jobs.length;
-        }),
+        Promise.all([
+          route(normalized.events, now()).then(async (jobs) => {
+            if (jobs.length > 0) await deps.enqueue(jobs);
+            return jobs.length;
+          }),
+          // Acknowledged only once the echoes are queued too: a lost echo could mean a resend.
+          routeEchoes(normalized.echoes).then(async (jobs) => {
+            if (jobs.length > 0) await deps.enqueueEchoes?.(jobs);
+          }),
+        ]).then(([n]) => n),
         ENQUEUE_TIMEOUT_MS,
       );
       count("enqueued", enqueued);

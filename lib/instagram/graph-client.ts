@@ -207,6 +207,12 @@ export function createGraphClient(input: GraphClientConfig) {
       return { success: data.success, usage: res.usage };
     },
 
+    /** Stops webhook deliveries for the account (on disconnect); the token must still be valid. */
+    async unsubscribeApp(token: string, igId: string): Promise<WithUsage<{ success: boolean }>> {
+      const { data, res } = await graph("unsubscribeApp", "DELETE", `${segment("igId", igId)}/subscribed_apps`, ZSuccess, { token });
+      return { success: data.success, usage: res.usage };
+    },
+
     /** Fields this app is subscribed to for the account (entries of other apps are ignored when ids are given). */
     async getSubscribedApps(token: string, igId: string): Promise<WithUsage<{ subscribedFields: string[] }>> {
       const { data, res } = await graph("getSubscribedApps", "GET", `${segment("igId", igId)}/subscribed_apps`, ZSubscribedApps, { token });
