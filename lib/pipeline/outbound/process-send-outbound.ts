@@ -8,9 +8,7 @@ import { reasons } from "../reasons";
 import { TENANT, tenantSql } from "../sql/tenant-sql";
 import { takeUsage } from "../usage/usage-leases";
 import { usagePeriod } from "../usage/usage-period";
-import { acquireSend, releaseGrants } from "./acquire-send";
 import { deferJob, withJitter } from "./defer-job";
-import { deferToSlot } from "./defer-to-slot";
 import { handleUnclaimed } from "./handle-unclaimed";
 import { parkSend } from "./park-send";
 import { sendClaimed } from "./send-claimed";
@@ -42,9 +40,9 @@ async function earlierActionsPending(data: TSendOutboundJob): Promise<boolean> {
 /**
  * The `send-outbound` job, the only path to the Graph API (SPEC §5): account and plan from
  * short in-process caches; accounts that cannot send park their sends; sends that cannot
- * succeed end as `skipped` with the reason; then the account's rate slot, the claim in MySQL
- * (at most one worker anywhere owns the send) with the plan's usage, and the send itself
- * (send-claimed.ts).
+ * succeed end as `skipped` with the reason; then the claim in MySQL (at most one worker
+ * anywhere owns the send) with the plan's usage, and the send itself (send-claimed.ts), which
+ * takes the account's rate slot as its very last step before the Graph call.
  */
 export async function processSendOutbound(job: Job, pctx: { log: Logger; token?: string }): Promise<unknown> {
   const data = ZSendOutboundJob.parse(job.data);
@@ -75,24 +73,19 @@ export async function processSendOutbound(job: Job, pctx: { log: Logger; token?:
     period,
   };
   for (let tries = 0; tries < 2; tries++) {
-    // The rate slot first: a refused send costs no database work, only a deferral to its slot.
-    const grant = await acquireSend(ctx.account, data.kind);
-    if (!grant.ok) return deferToSlot(ctx, grant.retryAfterMs);
     const claimed = await claimSends({ tenantId: data.tenantId, outboundId: data.outboundId, kind: data.kind, ...(data.contactId ? { contactId: data.contactId } : {}) });
     if (!claimed) {
-      await releaseGrants(account.id, grant.grants); // nothing was sent with it
       const u = await handleUnclaimed({ ...ctx, accountId: account.id });
       if ("outcome" in u) return u;
       continue;
     }
     // The row is ours: reserve the plan's quota (usage-leases.ts), or end it as over quota.
     if (!(await takeUsage(data.tenantId, data.kind, period, { dm: plan.monthlyDmLimit, reply: plan.monthlyReplyLimit }))) {
-      await releaseGrants(account.id, grant.grants);
       const reason = data.kind === "public_reply" ? reasons.overReplyQuota(plan.monthlyReplyLimit) : reasons.overDmQuota(plan.monthlyDmLimit);
       await settleSend({ tenantId: data.tenantId, outboundId: data.outboundId, at: Date.now(), from: ["sending"], to: "skipped", reason, uncount: true });
       return { outcome: "skipped" };
     }
-    return sendClaimed(ctx, grant);
+    return sendClaimed(ctx);
   }
   return deferJob(job, pctx.token, Date.now() + withJitter(1_000));
 }
