@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { createGraphClient, type GraphClient } from "./graph-client";
+import { keepAliveFetch } from "./keep-alive-fetch";
 
 /**
  * The process's Graph client, built once from the environment (GRAPH_*, INSTAGRAM_APP_*). Every
@@ -20,6 +21,8 @@ export function graph(): GraphClient {
       appSecret: e.INSTAGRAM_APP_SECRET,
       timeoutMs: e.GRAPH_TIMEOUT_MS,
       requireAppsecretProof: e.GRAPH_REQUIRE_APPSECRET_PROOF,
+      // Keep-alive node:http(s) agents: every send reuses a warm socket (keep-alive-fetch.ts).
+      fetchImpl: keepAliveFetch as unknown as typeof fetch,
     });
   }
   return store.__replyflowGraph;

@@ -1,40 +1,14 @@
-import { env } from "@/lib/env";
-import { createGraphClient, type GraphClient } from "@/lib/instagram/graph-client";
+import { graph } from "@/lib/instagram/graph";
 import type { GraphUsage } from "@/lib/instagram/usage-headers";
 import type { TOutboundKind, TSendPart } from "./content";
-import { keepAliveFetch } from "./keep-alive-fetch";
-
-const store = globalThis as unknown as { __replyflowGraph?: GraphClient };
-
-/**
- * The workers' Graph client, built once per process from the environment (Meta in
- * production, the simulator in development, tests and benchmarks), over keep-alive
- * node:http(s) agents (keep-alive-fetch.ts): every send reuses a warm socket.
- */
-export function graphClient(): GraphClient {
-  if (!store.__replyflowGraph) {
-    const e = env();
-    store.__replyflowGraph = createGraphClient({
-      graphBaseUrl: e.GRAPH_API_BASE_URL,
-      oauthBaseUrl: e.GRAPH_OAUTH_BASE_URL,
-      authorizeBaseUrl: e.GRAPH_AUTHORIZE_BASE_URL,
-      apiVersion: e.GRAPH_API_VERSION,
-      appId: e.INSTAGRAM_APP_ID,
-      appSecret: e.INSTAGRAM_APP_SECRET,
-      timeoutMs: e.GRAPH_TIMEOUT_MS,
-      requireAppsecretProof: e.GRAPH_REQUIRE_APPSECRET_PROOF,
-      fetchImpl: keepAliveFetch as unknown as typeof fetch,
-    });
-  }
-  return store.__replyflowGraph;
-}
 
 export type GraphTarget = { kind: TOutboundKind; igUserId: string; recipientIgsid?: string; commentId?: string; part?: TSendPart; text?: string };
 export type GraphOutcome = { id: string | null; usage: GraphUsage };
 
 /** One Graph call for one step of a send; errors are the client's classified GraphErrors. */
 export async function callGraph(token: string, t: GraphTarget): Promise<GraphOutcome> {
-  const g = graphClient();
+  // The process's one Graph client (lib/instagram/graph.ts), shared with the connect flow and maintenance jobs.
+  const g = graph();
   switch (t.kind) {
     case "dm": {
       if (!t.recipientIgsid || !t.part) throw new Error("a DM needs a recipient and a message");
