@@ -135,11 +135,16 @@ for (let w = 0; w < WORKERS; w++) {
 }
 // ── enqueue through the pipeline while the workers run, as the events processor does: each
 // account's sends land in the delayed set at the pace its limits allow (reserved slots) ──
-// Accounts interleaved, as traffic arrives: every account's first DM, then every second one…
+// The hot accounts' bursts first (their sends then sit in the delayed set at their own pace
+// while everyone else's go out), then every other account's DMs interleaved as traffic arrives.
 const byOwner = new Map<string, typeof seeded>();
 for (const s of seeded) byOwner.set(s.accountId, [...(byOwner.get(s.accountId) ?? []), s]);
+const hotIds = new Set(accounts.slice(0, hot).map((a) => a.accountId));
 const interleaved: typeof seeded = [];
-for (let k = 0; interleaved.length < seeded.length; k++) for (const list of byOwner.values()) if (list[k]) interleaved.push(list[k]!);
+for (const group of [[...byOwner].filter(([id]) => hotIds.has(id)), [...byOwner].filter(([id]) => !hotIds.has(id))]) {
+  const total = group.reduce((n, [, list]) => n + list.length, 0);
+  for (let k = 0, added = 0; added < total; k++) for (const [, list] of group) if (list[k]) (interleaved.push(list[k]!), added++);
+}
 const sinceMs = Date.now() - 1;
 const startedEnqueue = performance.now();
 for (let i = 0; i < interleaved.length; i += 5_000) {
@@ -203,6 +208,13 @@ log(`hot accounts: ${hot} × ${hotSends} DMs; at most ${densest} sends in any 1-
 log(`workers: ${WORKERS} process(es), outbound concurrency ${CONCURRENCY}, peak RSS ${fmt(peakRssMb)} MB`);
 log(`rows: ${rows.map((r) => `${r.status}=${r._count}`).join(" ")}; missing=${missing}; violations by class: ${JSON.stringify(stats.violations.byClass)}`);
 
+// How often the limiter refused a grant (each refusal deferred a job without using an attempt).
+let refusals = 0;
+for (const w of workers) {
+  const text = await (await fetch(`http://127.0.0.1:${w.port}/metrics`)).text().catch(() => "");
+  for (const m of text.matchAll(/^replyflow_rate_limit_waits_total\{[^}]*\} (\d+)/gm)) refusals += Number(m[1]);
+}
+log(`limiter: ${fmt(refusals)} grants refused and deferred (hot accounts at their limit)`);
 if (process.env.BENCH_DEBUG) for (const w of workers) log(w.proc.output().split("\n").filter((l) => l.startsWith("DBG")).slice(0, 40).join("\n"));
 for (const w of workers) w.proc.child.kill("SIGTERM");
 await Promise.all(workers.map((w) => Promise.race([w.proc.exited, new Promise((r) => setTimeout(r, 15_000))])));

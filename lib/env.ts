@@ -82,6 +82,13 @@ export const ZEnv = z.object({
   ACCOUNT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(30_000),
   /** Time to live of the per-account active-automation cache in Redis (every automation write also invalidates it). */
   AUTOMATION_CACHE_TTL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+  /**
+   * Safety margin added to every per-account rate window (lib/outbound/rate-limit). Meta counts a
+   * call when it arrives; a worker or network pause between grant and arrival can squeeze
+   * calls granted a full window apart into one. 100 ms costs an account at its limit 9 % of
+   * a 1-second budget; 25 ms was overrun on a loaded 2-core machine.
+   */
+  OUTBOUND_RATE_MARGIN_MS: z.coerce.number().int().min(0).max(10_000).default(100),
 
   /**
    * How many proxies in front of the web app append to X-Forwarded-For; the client IP (rate

@@ -46,5 +46,7 @@ export const reasons = {
   noEchoResend: () => "Instagram's answer was lost and no echo came back, so it is being sent again",
   confirmedByEcho: () => "Sent: Instagram's echo confirmed it after an unclear answer",
   webhookFailed: (status: number) => `The webhook answered HTTP ${status}`,
+  webhookUnreachable: (error: string) => `The webhook could not be reached (${error})`,
+  webhookUrlRefused: () => "The webhook URL is not allowed (it must be a public https:// URL)",
   webhookSecretMissing: () => "The automation's webhook action no longer exists",
 };

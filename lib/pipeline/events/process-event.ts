@@ -95,7 +95,6 @@ async function decide(data: TProcessEventJob, webhookEventId: string, account: P
  */
 export async function processEvent(job: Job, pctx: { log: Logger }): Promise<unknown> {
   const data = ZProcessEventJob.parse(job.data);
-  const log = pctx.log.child({ tenantId: data.tenantId, accountId: data.accountId });
   const account = await accountCache.get(data.tenantId, data.accountId);
   if (!account) return { outcome: "account_gone" };
   const recorded = await recordWebhookEvent(data);
@@ -116,6 +115,8 @@ export async function processEvent(job: Job, pctx: { log: Logger }): Promise<unk
     return { outcome: "duplicate", requeued: await replayQueuedSends(data.tenantId, recorded.id) };
   }
   await enqueueSends(queued);
-  log.debug({ kind: data.event.kind, runs: decision.runs.length, sends: queued.length, opensWindow: WINDOW_OPENING_KINDS.has(data.event.kind) }, "event processed");
+  if (pctx.log.isLevelEnabled("debug")) {
+    pctx.log.debug({ tenantId: data.tenantId, accountId: data.accountId, kind: data.event.kind, runs: decision.runs.length, sends: queued.length, opensWindow: WINDOW_OPENING_KINDS.has(data.event.kind) }, "event processed");
+  }
   return { outcome: "processed", sends: queued.length };
 }

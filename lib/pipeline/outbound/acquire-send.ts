@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { metrics } from "@/lib/observability/metrics";
 import { acquire, cooldownState, release, reserveSlot, type RateClass } from "@/lib/outbound/rate-limit";
 import { hotRedis } from "../hot-redis";
@@ -7,13 +8,13 @@ import { rateClassesFor, scheduleClassFor } from "./rate-classes";
 
 export type SendGrant =
   | { ok: true; grants: { cls: RateClass; token: string }[] }
-  | { ok: false; retryAfterMs: number; reason: "rate_limit" | "cooldown" };
+  | { ok: false; retryAfterMs: number; reason: "rate_limit" | "cooldown"; cls?: RateClass };
 
 /**
  * Takes every per-account slot a send needs, all or none: a denied class gives back the ones
  * already taken (they never reached Meta). Called as the last step before the HTTP request,
- * so a grant's time is the send's time (lib/outbound/rate-limit WINDOW_MARGIN_MS). Redis
- * errors propagate: the limiter fails closed and the job retries.
+ * so a grant's time is the send's time; the windows carry OUTBOUND_RATE_MARGIN_MS for the rest
+ * of the way to Meta. Redis errors propagate: the limiter fails closed and the job retries.
  */
 export async function acquireSend(account: PipelineAccount, kind: TOutboundKind): Promise<SendGrant> {
   const classes = rateClassesFor(kind);
@@ -24,11 +25,11 @@ export async function acquireSend(account: PipelineAccount, kind: TOutboundKind)
   const grants: { cls: RateClass; token: string }[] = [];
   for (const cls of classes) {
     const spec = account.limits[cls];
-    const r = await acquire(hotRedis(), { accountId: account.id, cls, limit: spec.limit, windowMs: spec.windowMs });
+    const r = await acquire(hotRedis(), { accountId: account.id, cls, limit: spec.limit, windowMs: spec.windowMs, marginMs: env().OUTBOUND_RATE_MARGIN_MS });
     if (!r.ok) {
       await releaseGrants(account.id, grants);
       metrics().rateLimitWaits.inc({ class: r.reason === "cooldown" ? "cooldown" : cls });
-      return { ok: false, retryAfterMs: r.retryAfterMs, reason: r.reason };
+      return { ok: false, retryAfterMs: r.retryAfterMs, reason: r.reason, cls };
     }
     grants.push({ cls, token: r.token });
   }
@@ -45,5 +46,5 @@ export async function nextSlotDelay(account: PipelineAccount, kind: TOutboundKin
   const cls = scheduleClassFor(kind);
   if (!cls) return 0;
   const spec = account.limits[cls];
-  return (await reserveSlot(hotRedis(), { accountId: account.id, cls, limit: spec.limit, windowMs: spec.windowMs })).delayMs;
+  return (await reserveSlot(hotRedis(), { accountId: account.id, cls, limit: spec.limit, windowMs: spec.windowMs, marginMs: env().OUTBOUND_RATE_MARGIN_MS })).delayMs;
 }

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { reserveSlots } from "@/lib/outbound/rate-limit";
 import { queue } from "@/lib/queue/queues";
 import { redis } from "@/lib/redis";
@@ -37,7 +38,7 @@ export async function enqueueSends(sends: readonly QueuedSend[], now = Date.now(
       const account = await accountCache.get(first.tenantId, first.accountId);
       if (!account) return;
       const spec = account.limits[cls];
-      const slots = await reserveSlots(redis(), { accountId: account.id, cls, limit: spec.limit, windowMs: spec.windowMs, n: group.length });
+      const slots = await reserveSlots(redis(), { accountId: account.id, cls, limit: spec.limit, windowMs: spec.windowMs, marginMs: env().OUTBOUND_RATE_MARGIN_MS, n: group.length });
       group.forEach((s, i) => delays.set(s, Math.max(delays.get(s) ?? 0, slots[i]?.delayMs ?? 0)));
     }),
   );

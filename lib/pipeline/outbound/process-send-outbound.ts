@@ -8,7 +8,9 @@ import { reasons } from "../reasons";
 import { TENANT, tenantSql } from "../sql/tenant-sql";
 import { takeUsage } from "../usage/usage-leases";
 import { usagePeriod } from "../usage/usage-period";
+import { accountBackoff } from "./account-backoff";
 import { deferJob, withJitter } from "./defer-job";
+import { deferToSlot } from "./defer-to-slot";
 import { handleUnclaimed } from "./handle-unclaimed";
 import { parkSend } from "./park-send";
 import { sendClaimed } from "./send-claimed";
@@ -72,6 +74,10 @@ export async function processSendOutbound(job: Job, pctx: { log: Logger; token?:
     plan,
     period,
   };
+  // The limiter refused this account moments ago: wait without claiming (account-backoff.ts).
+  const refused = accountBackoff.remaining(account.id, data.kind, now);
+  if (refused > 0) return deferToSlot(ctx, refused);
+
   for (let tries = 0; tries < 2; tries++) {
     const claimed = await claimSends({ tenantId: data.tenantId, outboundId: data.outboundId, kind: data.kind, ...(data.contactId ? { contactId: data.contactId } : {}) });
     if (!claimed) {

@@ -3,6 +3,7 @@ import { metrics } from "@/lib/observability/metrics";
 import { reasons } from "../reasons";
 import { TENANT, tenantSql } from "../sql/tenant-sql";
 import { returnUsage } from "../usage/usage-leases";
+import { accountBackoff } from "./account-backoff";
 import { acquireSend } from "./acquire-send";
 import { currentPart, type TOutboundContent } from "./content";
 import { deferToSlot } from "./defer-to-slot";
@@ -61,6 +62,7 @@ export async function sendClaimed(ctx: SendContext): Promise<unknown> {
     // between measured 50–200 ms under load: that is why the claim comes first.
     const grant = await acquireSend(account, data.kind);
     if (!grant.ok) {
+      accountBackoff.note(account.id, grant.retryAfterMs, grant.reason === "cooldown" ? undefined : grant.cls);
       if (await settleSend({ tenantId: data.tenantId, outboundId: data.outboundId, at: Date.now(), from: ["sending"], to: "queued", uncount: true })) {
         returnUsage(data.tenantId, data.kind, ctx.period);
       }

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { ALLOW_LOCALHOST_WEBHOOKS, isAllowedWebhookUrl } from "@/lib/automations/webhook-url";
 import { ZAction } from "@/lib/automations/schema";
 import { getDb } from "@/lib/db";
+import { reasons } from "../reasons";
 
 export type WebhookOutcome = { ok: true; status: number } | { ok: false; retryable: boolean; reason: string };
 
@@ -23,9 +24,9 @@ async function secretOf(tenantId: string, automationId: string, actionIndex: num
  * checked again here: it is tenant input and the request leaves from our network.
  */
 export async function sendWebhook(i: { tenantId: string; automationId: string; actionIndex: number; outboundId: string; url: string; body: Record<string, unknown> }): Promise<WebhookOutcome> {
-  if (!isAllowedWebhookUrl(i.url, ALLOW_LOCALHOST_WEBHOOKS)) return { ok: false, retryable: false, reason: "The webhook URL is not allowed (it must be a public https:// URL)" };
+  if (!isAllowedWebhookUrl(i.url, ALLOW_LOCALHOST_WEBHOOKS)) return { ok: false, retryable: false, reason: reasons.webhookUrlRefused() };
   const { found, secret } = await secretOf(i.tenantId, i.automationId, i.actionIndex);
-  if (!found) return { ok: false, retryable: false, reason: "The automation's webhook action no longer exists" };
+  if (!found) return { ok: false, retryable: false, reason: reasons.webhookSecretMissing() };
   const raw = JSON.stringify({ ...i.body, deliveryId: `rf_${i.outboundId}` });
   const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Replyflow-Webhooks/1", "x-replyflow-delivery": `rf_${i.outboundId}` };
   if (secret) headers["x-replyflow-signature"] = `sha256=${createHmac("sha256", secret).update(raw).digest("hex")}`;
@@ -34,8 +35,8 @@ export async function sendWebhook(i: { tenantId: string; automationId: string; a
     await res.arrayBuffer().catch(() => undefined);
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
     const retryable = res.status >= 500 || res.status === 408 || res.status === 429;
-    return { ok: false, retryable, reason: `The webhook answered HTTP ${res.status}` };
+    return { ok: false, retryable, reason: reasons.webhookFailed(res.status) };
   } catch (err) {
-    return { ok: false, retryable: true, reason: `The webhook could not be reached (${(err as Error).name})` };
+    return { ok: false, retryable: true, reason: reasons.webhookUnreachable((err as Error).name) };
   }
 }

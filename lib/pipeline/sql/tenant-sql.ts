@@ -62,8 +62,6 @@ export function tenantSql(tenantId: string, runner: Runner = sqlPool()): TenantS
   };
 }
 
-/** Rows of a SELECT on the primary. */
-export const tenantQuery = <T>(tenantId: string) => (strings: TemplateStringsArray, ...values: SqlValue[]) => tenantSql(tenantId).query<T>(strings, ...values);
 /** A write on the primary; resolves to the number of affected rows. */
 export const tenantExecute = (tenantId: string) => (strings: TemplateStringsArray, ...values: SqlValue[]) => tenantSql(tenantId).execute(strings, ...values);
 

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encryptToken } from "@/lib/crypto/token-cipher";
 import { primary } from "@/lib/db";
@@ -41,6 +42,7 @@ describe("a revoked token (190) pauses only that account", () => {
   afterAll(async () => {
     await Promise.all([stop(worker), stop(ingest)]);
     await sim?.close();
+    rmSync(mail, { recursive: true, force: true });
   });
 
   it("parks A's send, emails the owner, keeps B sending, and sends A's reply once after reconnecting", async () => {

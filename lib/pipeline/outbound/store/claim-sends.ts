@@ -43,7 +43,8 @@ async function claimBatch(items: ClaimRequest[]): Promise<boolean[]> {
   return items.map((i) => owned.delete(i.outboundId));
 }
 
-const batcher = new Batcher(claimBatch, { maxBatch: 100, maxInFlight: 4 });
+// Two statements in flight of up to 200 rows: fewer, bigger statements measured best in bench:outbound.
+const batcher = new Batcher(claimBatch, { maxBatch: 200, maxInFlight: 2 });
 
 /** Claims one row (batched with whatever else is being claimed right now); true = this job owns the send. */
 export function claimSends(request: ClaimRequest): Promise<boolean> {
