@@ -32,3 +32,5 @@ createServer((req, res) => {
     res.writeHead(200).end("EVENT_RECEIVED");
   });
 }).listen(port, "127.0.0.1", () => process.stdout.write("baseline ready\n"));
+// A clean exit on SIGINT, so that a --cpu-prof profile (BENCH_CPU_PROF) is written.
+process.once("SIGINT", () => process.exit(0));

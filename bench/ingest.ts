@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
-import { spawnProcess, spawnTsx, waitForUrl, freePort } from "../tests/helpers/processes";
+import { spawnProcess, waitForUrl, freePort } from "../tests/helpers/processes";
 import { commentPayload, metaJson, sign } from "../tests/helpers/webhooks";
 import { benchEnv, ensureTool, fmt, resetBenchState } from "./lib/bench-env";
 import { runWrk } from "./lib/wrk";
@@ -16,6 +16,8 @@ import { runWrk } from "./lib/wrk";
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server (open in Chrome DevTools).
+const PROF = [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean)];
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ACCOUNTS = 100;
 const BODIES = Number(process.env.BENCH_BODIES ?? 150_000);
@@ -63,20 +65,30 @@ async function queueCount(prefix: string): Promise<number> {
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
-type Row = { name: string; rps: number; p50ms: number; p99ms: number; acked: number; queued: number; failed: number };
+type Row = { name: string; rps: number; p50ms: number; p99ms: number; acked: number; queued: number; failed: number; cpuUs: number };
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
+  } catch {
+    return NaN;
+  }
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // Both servers run side by side; rounds alternate between them so that whatever else the
 // machine does weighs on both alike. Throughput and p99 are the medians of the rounds.
 const basePort = await freePort();
 const basePrefix = "{rfbench_ingest_base}";
-const baseline = spawnProcess(process.execPath, ["--import", "tsx", "bench/baseline-ingest-server.ts"], {
+const baseline = spawnProcess(process.execPath, [...PROF, "--import", "tsx", "bench/baseline-ingest-server.ts"], {
   PORT: String(basePort),
   SECRET: env.INSTAGRAM_APP_SECRET,
   PREFIX: basePrefix,
 });
 const ingestPort = await freePort();
-const ingest = spawnTsx("worker/ingest.ts", { ...env, INGEST_PORT: String(ingestPort) });
+const ingest = spawnProcess(process.execPath, [...PROF, "--import", "tsx", "worker/ingest.ts"], { ...env, INGEST_PORT: String(ingestPort) });
 await waitForUrl(`http://127.0.0.1:${ingestPort}/readyz`, { proc: ingest });
 await new Promise((r) => setTimeout(r, 500));
 
@@ -85,8 +97,16 @@ const targets = [
   { name: "Replyflow ingest (npm run start:ingest)", url: `http://127.0.0.1:${ingestPort}/webhooks/instagram`, prefix: env.REDIS_PREFIX! },
 ];
 const runs = targets.map(() => [] as ReturnType<typeof runWrk>[]);
+// Server CPU per request (user + system, from /proc) is steadier than req/s on a busy machine.
+const cpu = targets.map(() => 0);
+const pids = [baseline.child.pid, ingest.child.pid];
 for (let round = 0; round < ROUNDS; round++) {
-  for (const [i, t] of targets.entries()) runs[i]!.push(runWrk(t.url, bodies(`r${round}s${i}`), { threads: 1, connections: CONNECTIONS, seconds: SECONDS }));
+  for (const [i, t] of targets.entries()) {
+    const file = bodies(`r${round}s${i}`);
+    const before = cpuMs(pids[i]);
+    runs[i]!.push(runWrk(t.url, file, { threads: 1, connections: CONNECTIONS, seconds: SECONDS }));
+    cpu[i]! += cpuMs(pids[i]) - before;
+  }
 }
 const rows: Row[] = [];
 for (const [i, t] of targets.entries()) {
@@ -100,9 +120,10 @@ for (const [i, t] of targets.entries()) {
     acked,
     queued: await queueCount(t.prefix),
     failed: rs.reduce((a, r) => a + r.non2xx + r.errors, 0),
+    cpuUs: (cpu[i]! * 1000) / rs.reduce((a, r) => a + r.requests, 0),
   });
 }
-baseline.child.kill("SIGKILL");
+baseline.child.kill(PROF.length ? "SIGINT" : "SIGKILL");
 ingest.child.kill("SIGTERM");
 await ingest.exited;
 const { flushPrefix } = await import("./lib/bench-env");
@@ -115,9 +136,9 @@ const ratio = ours.rps / base.rps;
 const lost = Math.max(0, ours.acked - ours.queued);
 const pad = (s: string, n: number) => s.padEnd(n);
 process.stdout.write(`\ningest benchmark: ${ROUNDS} alternating rounds of ${SECONDS}s per server, ${CONNECTIONS} connections, ${ACCOUNTS} accounts, distinct signed comments\n`);
-process.stdout.write(`${pad("server", 42)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("acked", 9)}${pad("in queue", 10)}non-2xx\n`);
+process.stdout.write(`${pad("server", 42)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("cpu µs/req", 12)}${pad("acked", 9)}${pad("in queue", 10)}non-2xx\n`);
 for (const r of [base, ours]) {
-  process.stdout.write(`${pad(r.name, 42)}${pad(fmt(r.rps), 10)}${pad(fmt(r.p50ms, 2), 9)}${pad(fmt(r.p99ms, 2), 9)}${pad(fmt(r.acked), 9)}${pad(fmt(r.queued), 10)}${r.failed}\n`);
+  process.stdout.write(`${pad(r.name, 42)}${pad(fmt(r.rps), 10)}${pad(fmt(r.p50ms, 2), 9)}${pad(fmt(r.p99ms, 2), 9)}${pad(fmt(r.cpuUs, 1), 12)}${pad(fmt(r.acked), 9)}${pad(fmt(r.queued), 10)}${r.failed}\n`);
 }
 process.stdout.write(`target: ≥ 70 % of baseline and p99 < 30 ms, zero lost\n`);
 process.stdout.write(`RESULT ingest_rps=${Math.round(ours.rps)} baseline_rps=${Math.round(base.rps)} ratio=${ratio.toFixed(2)} p99_ms=${ours.p99ms.toFixed(2)} lost=${lost}\n`);
