@@ -1,24 +1,5 @@
-type MessageRow = {
-  id: bigint;
-  accountId: string;
-  automationId: string;
-  runId: bigint | null;
-  webhookEventId: bigint;
-  actionIndex: number;
-  contactId: string | null;
-  kind: string;
-  commentId: string | null;
-  content: unknown;
-  status: string;
-  attempts: number;
-  errorCode: number | null;
-  errorSubcode: number | null;
-  errorClass: string | null;
-  reason: string | null;
-  scheduledAt: Date;
-  sentAt: Date | null;
-  latencyMs: number | null;
-  createdAt: Date;
+import type { MessageFields } from "@/lib/db/raw/activity-pages";
+type MessageRow = MessageFields & {
   automation: { name: string } | null;
   contact: { username: string | null } | null;
 };

@@ -1,18 +1,6 @@
+import type { RunFields } from "@/lib/db/raw/activity-pages";
 /** How an AutomationRun looks to API clients: BIGINT ids as strings (JSON numbers lose precision past 2^53). */
-type RunRow = {
-  id: bigint;
-  accountId: string;
-  webhookEventId: bigint;
-  automationId: string | null;
-  automationVersion: number | null;
-  contactId: string | null;
-  eventKind: string;
-  outcome: "matched" | "skipped" | "failed";
-  reason: string;
-  matchedKeyword: string | null;
-  mediaId: string | null;
-  commentId: string | null;
-  createdAt: Date;
+type RunRow = RunFields & {
   automation: { name: string } | null;
   contact: { username: string | null } | null;
 };

@@ -1,27 +1,14 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { Redis } from "ioredis";
 import { waitForLink } from "../integration/auth/helpers/mailbox";
-import { E2E_ENV, E2E_MAIL_DIR } from "./e2e-env";
+import { resetWebLimits } from "./dashboard-helpers";
+import { E2E_MAIL_DIR } from "./e2e-env";
 
 /**
  * The whole people story in a real browser: sign up, create a workspace (and a private one),
  * invite a teammate by email; the teammate opens the emailed link, creates an account, joins,
  * and can see the shared workspace and nothing else.
  */
-test.beforeAll(async () => {
-  // Every e2e request comes from 127.0.0.1: start with fresh sign-up/sign-in budgets.
-  const redis = new Redis(E2E_ENV.REDIS_URL!, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${E2E_ENV.REDIS_PREFIX}:rl:*`, "COUNT", 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
-  } finally {
-    redis.disconnect();
-  }
-});
+test.beforeAll(resetWebLimits);
 
 // Each person gets their own browser context (own cookies); closed after every test.
 const contexts: BrowserContext[] = [];

@@ -71,7 +71,8 @@ function conditions(table: ActivityTable, q: ActivityPageQuery): Prisma.Sql {
 }
 
 type Joined = { automationName: string | null; contactUsername: string | null };
-export type RawMessageRow = Joined & {
+/** The columns of an OutboundMessage the activity log shows (claim bookkeeping and Graph ids stay out). */
+export type MessageFields = {
   id: bigint;
   accountId: string;
   automationId: string;
@@ -93,7 +94,8 @@ export type RawMessageRow = Joined & {
   latencyMs: number | null;
   createdAt: Date;
 };
-export type RawRunRow = Joined & {
+/** The columns of an AutomationRun the activity log shows. */
+export type RunFields = {
   id: bigint;
   accountId: string;
   webhookEventId: bigint;
@@ -108,6 +110,8 @@ export type RawRunRow = Joined & {
   commentId: string | null;
   createdAt: Date;
 };
+export type RawMessageRow = Joined & MessageFields;
+export type RawRunRow = Joined & RunFields;
 
 function page<R>(table: ActivityTable, tenantId: string, q: ActivityPageQuery): Promise<R[]> {
   // Lag-tolerant: the activity log reads a replica, like ctx.read.
