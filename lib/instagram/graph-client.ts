@@ -11,6 +11,7 @@ import {
   ZCodeExchangeResponse,
   ZCreatedId,
   ZGraphComment,
+  ZGraphMedia,
   ZGraphUserProfile,
   ZIceBreakers,
   ZMeResponse,
@@ -20,6 +21,7 @@ import {
   ZSuccess,
   ZTokenResponse,
   type TGraphComment,
+  type TGraphMedia,
   type TGraphUserProfile,
   type TIceBreaker,
   type TSendMessageBody,
@@ -65,6 +67,7 @@ export type GraphMe = {
 
 export const DEFAULT_ME_FIELDS = ["user_id", "username", "name", "profile_picture_url", "account_type"];
 export const DEFAULT_COMMENT_FIELDS = ["id", "text", "timestamp", "from", "username", "hidden", "parent_id", "media"];
+export const DEFAULT_MEDIA_FIELDS = ["id", "timestamp", "media_product_type"];
 export const DEFAULT_PROFILE_FIELDS = ["name", "username", "profile_pic", "follower_count", "is_user_follow_business", "is_business_follow_user"];
 
 const trimSlash = (u: string) => u.replace(/\/+$/, "");
@@ -262,6 +265,13 @@ export function createGraphClient(input: GraphClientConfig) {
       const query = { fields: fields.join(",") };
       const { data, res } = await graph("getComment", "GET", segment("commentId", commentId), ZGraphComment, { token, query });
       return { comment: data, usage: res.usage };
+    },
+
+    /** A post of the account (its publish time decides which post a next-post automation attaches to). */
+    async getMedia(token: string, mediaId: string, fields = DEFAULT_MEDIA_FIELDS): Promise<WithUsage<{ media: TGraphMedia }>> {
+      const query = { fields: fields.join(",") };
+      const { data, res } = await graph("getMedia", "GET", segment("mediaId", mediaId), ZGraphMedia, { token, query });
+      return { media: data, usage: res.usage };
     },
 
     /** Fails with 230 (classified `expected`) until the person has messaged the account. */

@@ -64,6 +64,16 @@ export const ZGraphComment = z.looseObject({
 });
 export type TGraphComment = z.infer<typeof ZGraphComment>;
 
+/** An IG Media node; `timestamp` is its publish time, ISO 8601 with a numeric offset ("2026-11-22T03:15:45+0000"). */
+export const ZGraphMedia = z.looseObject({
+  id: ZId,
+  timestamp: z.string().optional(),
+  media_product_type: z.string().optional(),
+  caption: z.string().optional(),
+  permalink: z.string().optional(),
+});
+export type TGraphMedia = z.infer<typeof ZGraphMedia>;
+
 /** `name` and `profile_pic` can be null (reference §2.6). */
 export const ZGraphUserProfile = z.looseObject({
   id: ZId.optional(),

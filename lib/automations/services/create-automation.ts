@@ -1,6 +1,7 @@
 import { ApiError, notFound } from "@/lib/api/errors";
 import { auditActor, type TenantContext } from "@/lib/tenancy/context";
 import type { TCreateAutomation } from "../schema";
+import { armNextPost } from "../next-post";
 import { refreshAutomationCache } from "./refresh-automation-cache";
 import { definitionWarnings, presentAutomation } from "./present-automation";
 
@@ -29,7 +30,7 @@ export async function createAutomation(ctx: TenantContext, input: TCreateAutomat
         status: input.status,
         priority: input.priority,
         triggerType: def.trigger.type,
-        trigger: def.trigger,
+        trigger: armNextPost(def.trigger, { activating: input.status === "active", now: Date.now(), explicit: true }),
         conditions: def.conditions,
         actions: def.actions,
         createdById: ctx.user?.id ?? null,

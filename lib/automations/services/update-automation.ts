@@ -1,6 +1,7 @@
 import { ApiError, notFound } from "@/lib/api/errors";
 import { auditActor, type TenantContext } from "@/lib/tenancy/context";
 import type { TUpdateAutomation } from "../schema";
+import { armNextPost } from "../next-post";
 import { carryWebhookSecrets } from "./carry-webhook-secrets";
 import { refreshAutomationCache } from "./refresh-automation-cache";
 import { definitionWarnings, parseStoredDefinition, presentAutomation } from "./present-automation";
@@ -23,9 +24,14 @@ export async function updateAutomation(ctx: TenantContext, automationId: string,
     if (!current) throw notFound("No such automation in this workspace.");
     if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw versionConflict(input.expectedVersion, current.version);
     const def = input.definition ? { ...input.definition, actions: carryWebhookSecrets(input.definition.actions, current.actions) } : undefined;
+    const stored = parseStoredDefinition(current);
+    const activating = input.status === "active" && current.status !== "active";
+    const baseTrigger = def?.trigger ?? stored?.trigger;
+    const trigger = baseTrigger ? armNextPost(baseTrigger, { activating, now: Date.now(), previous: stored?.trigger, explicit: !!def }) : undefined;
+    const triggerChanged = trigger !== undefined && JSON.stringify(trigger) !== JSON.stringify(stored?.trigger);
     // The engine skips a stored definition that no longer validates; switching one on would look
     // like it works and answer nothing.
-    if (input.status === "active" && !def && !parseStoredDefinition(current)) {
+    if (input.status === "active" && !def && !stored) {
       throw new ApiError("validation_failed", "This automation no longer passes validation; save a corrected definition before activating it.", {
         errors: [{ path: "definition", code: "invalid_definition", message: "Save a valid definition first" }],
       });
@@ -36,7 +42,8 @@ export async function updateAutomation(ctx: TenantContext, automationId: string,
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.status !== undefined ? { status: input.status } : {}),
         ...(input.priority !== undefined ? { priority: input.priority } : {}),
-        ...(def ? { triggerType: def.trigger.type, trigger: def.trigger, conditions: def.conditions, actions: def.actions } : {}),
+        ...(def ? { triggerType: def.trigger.type, conditions: def.conditions, actions: def.actions } : {}),
+        ...(trigger && (def || triggerChanged) ? { trigger } : {}),
         version: { increment: 1 },
       },
     });

@@ -9,6 +9,9 @@ import { loadActiveAutomations } from "../automations/load-active-automations";
 import { accountCache, type PipelineAccount } from "../cache/account-cache";
 import { tenantPlanCache } from "../cache/tenant-plan-cache";
 import { newLinkCode } from "../links/link-code";
+import { bindNextPost } from "../next-post/bind-next-post";
+import { mediaPublishedAt } from "../next-post/media-published-at";
+import { waitsForNextPost } from "../next-post/waits-for-next-post";
 import { enqueueSends } from "../outbound/enqueue-sends";
 import { reasons } from "../reasons";
 import { TENANT, tenantSql } from "../sql/tenant-sql";
@@ -44,27 +47,32 @@ async function decide(data: TProcessEventJob, webhookEventId: string, account: P
   if (account.status === "disconnected") {
     return { ...base, eventStatus: "skipped", runs: [{ automationId: null, automationVersion: null, outcome: "skipped", reason: reasons.accountDisconnected(account.username) }] };
   }
-  const [tenant, automations] = await Promise.all([tenantPlanCache.get(data.tenantId), loadActiveAutomations(data.tenantId, data.accountId)]);
+  const [tenant, loaded] = await Promise.all([tenantPlanCache.get(data.tenantId), loadActiveAutomations(data.tenantId, data.accountId)]);
   if (!tenant) throw new Error("workspace not found for an event of one of its accounts");
+  let automations = loaded;
   const now = Date.now();
   const needsHistory = !c.isNew && automations.some((a) => a.definition.conditions.reentry.policy !== "always");
   const lastInbound = c.contact.lastInboundAt;
-  const decision = evaluateAutomations({
-    event,
-    automations,
-    facts: {
-      contact: {
-        id: c.contact.id,
-        ...(c.contact.username ? { username: c.contact.username } : {}),
-        isNew: c.isNew,
-        ...(lastInbound ? { lastInboundAt: lastInbound } : {}),
-        windowOpen: !!lastInbound && now - lastInbound.getTime() < WINDOW_MS && !c.contact.awaitingReply,
-      },
-      priorRuns: needsHistory ? await loadPriorRuns(data.tenantId, c.contact.id) : [],
+  // Only an unbound next-post automation needs to know when the comment's post was published.
+  const publishedAt = event.mediaId && automations.some(waitsForNextPost) ? await mediaPublishedAt(account, event.mediaId) : undefined;
+  const facts = {
+    contact: {
+      id: c.contact.id,
+      ...(c.contact.username ? { username: c.contact.username } : {}),
+      isNew: c.isNew,
+      ...(lastInbound ? { lastInboundAt: lastInbound } : {}),
+      windowOpen: !!lastInbound && now - lastInbound.getTime() < WINDOW_MS && !c.contact.awaitingReply,
     },
-    timezone: tenant.timezone,
-    now,
-  });
+    priorRuns: needsHistory ? await loadPriorRuns(data.tenantId, c.contact.id) : [],
+    ...(event.mediaId && publishedAt !== undefined ? { media: { id: event.mediaId, publishedAt } } : {}),
+  };
+  let decision = evaluateAutomations({ event, automations, facts, timezone: tenant.timezone, now });
+  const binding = decision.winner?.bindNextPostMediaId;
+  if (decision.winner && binding && !(await bindNextPost({ tenantId: data.tenantId, accountId: data.accountId, automationId: decision.winner.automationId, mediaId: binding }))) {
+    // Another event attached that automation to a different new post first: decide again on fresh rows.
+    automations = await loadActiveAutomations(data.tenantId, data.accountId);
+    decision = evaluateAutomations({ event, automations, facts, timezone: tenant.timezone, now });
+  }
   const versions = new Map(automations.map((a) => [a.id, a.version]));
   const runs = runsOf(decision, versions, event.kind, account);
   if (!decision.winner) return { ...base, eventStatus: "processed", runs };

@@ -145,6 +145,36 @@ describe("PATCH /api/v1/automations/{id}", () => {
   });
 });
 
+describe("next-post automations", () => {
+  const trigger = async (id: string) => (await primary().automation.findUniqueOrThrow({ where: { id } })).trigger as { posts: { armedAt?: number; boundMediaId?: string } };
+
+  it("wait for a post published after they are switched on, are re-armed when switched on again, and keep the post they met across edits", async () => {
+    const def = commentDefinition(["recipe"], { trigger: { type: "comment", posts: { mode: "next_post" }, includeReplies: false } });
+    const draft = await create({ accountId: accountA, name: "Next post", status: "draft", definition: def });
+    expect(draft.status, draft.text).toBe(201);
+    const id = draft.body.automation.id as string;
+    expect((await trigger(id)).posts.armedAt).toBeUndefined();
+
+    const opts = { path: `/api/v1/automations/${id}`, params: { automationId: id }, headers: key() };
+    const before = Date.now();
+    expect((await call(activate, "POST", opts)).status).toBe(200);
+    const armed = (await trigger(id)).posts.armedAt!;
+    expect(armed).toBeGreaterThanOrEqual(before);
+
+    await call(pause, "POST", opts);
+    await new Promise((r) => setTimeout(r, 5));
+    await call(activate, "POST", opts);
+    expect((await trigger(id)).posts.armedAt!).toBeGreaterThan(armed);
+
+    // The events worker attached it to a post; a later save from a client that never saw the binding keeps it.
+    await primary().automation.update({ where: { id }, data: { trigger: { type: "comment", includeReplies: false, posts: { mode: "next_post", armedAt: armed, boundMediaId: "17900000000000777" } } } });
+    const current = (await call(item, "GET", opts)).body.automation;
+    const saved = await call(item, "PATCH", { ...opts, body: { definition: def, expectedVersion: current.version } });
+    expect(saved.status, saved.text).toBe(200);
+    expect((await trigger(id)).posts.boundMediaId).toBe("17900000000000777");
+  });
+});
+
 describe("activate, pause and delete", () => {
   it("changes status with a version bump, an audit entry and a cache invalidation each", async () => {
     const a = await createAutomationRow(A.tenant.id, accountA, { status: "draft" });

@@ -77,6 +77,15 @@ export function TriggerEditor(props: { value: TriggerInput; onChange: (t: Trigge
               <option value="next_post">My next post</option>
             </Select>
           </FormField>
+          {t.posts.mode === "next_post" && (
+            <p className="text-sm text-zinc-600 sm:col-span-2" data-testid="next-post-state">
+              {t.posts.boundMediaId
+                ? `Attached to post ${t.posts.boundMediaId}: it answers comments there only.`
+                : t.posts.armedAt
+                  ? `Waiting for a post published after ${new Date(t.posts.armedAt).toLocaleString()}; the first matching comment on it attaches this automation to that post.`
+                  : "Once switched on, it waits for your next post and attaches to it at the first matching comment."}
+            </p>
+          )}
           {t.posts.mode === "selected" && (
             <FormField id="trigger-media" label="Post ids" hint="Comma-separated Instagram media ids." error={props.errorFor("posts.mediaIds")}>
               <ListInput id="trigger-media" value={t.posts.mediaIds} disabled={props.disabled} onChange={(mediaIds) => props.onChange({ ...t, posts: { mode: "selected", mediaIds } })} />
