@@ -5,7 +5,8 @@ import { reasons } from "../reasons";
  * What a failed send leads to, by the error's class only (SPEC §5: never by message text).
  * Pure, so each class has a unit test:
  * - transient → back to `queued` and retried with backoff and jitter; the last attempt fails.
- * - throttled → the account cools down (only that account waits); the row goes back to queued.
+ * - throttled → the account cools down (only that account waits), or every account when Meta
+ *   throttles the whole app; the row goes back to queued.
  * - auth (190) → the account needs reconnecting; its sends park until it is active again.
  * - window / already_replied → `skipped`: nothing broke, Instagram just does not allow it now.
  * - recipient / policy / permanent → `failed`, with the reason; some also pause the account.
@@ -14,7 +15,8 @@ import { reasons } from "../reasons";
  */
 export type SendErrorDecision =
   | { type: "retry"; reason: string }
-  | { type: "cooldown"; ms: number; reason: string }
+  /** `app`: Meta throttles the whole app, so every account waits (app-cooldown.ts). */
+  | { type: "cooldown"; ms: number; reason: string; scope: "account" | "app" }
   | { type: "reconnect"; reason: string }
   | { type: "terminal"; status: "failed" | "skipped"; reason: string; pauseAccountMs?: number }
   | { type: "unknown"; reason: string }
@@ -40,7 +42,7 @@ export function decideSendError(i: DecideInput): SendErrorDecision {
     case "transient":
       return i.finalAttempt ? { type: "terminal", status: "failed", reason: reasons.gaveUp(i.attemptsMade, c.reason) } : { type: "retry", reason: c.reason };
     case "throttled":
-      return { type: "cooldown", ms: Math.max(MIN_THROTTLE_MS, i.retryAfterMs ?? 0), reason: c.reason };
+      return { type: "cooldown", ms: Math.max(MIN_THROTTLE_MS, i.retryAfterMs ?? 0), reason: c.reason, scope: c.scope === "app" ? "app" : "account" };
     case "auth":
       return { type: "reconnect", reason: c.reason };
     case "ambiguous":

@@ -6,6 +6,7 @@ import { scheduleReconcile } from "../reconcile/schedule-reconcile";
 import { TENANT, tenantSql } from "../sql/tenant-sql";
 import { returnUsage } from "../usage/usage-leases";
 import { releaseGrants, type SendGrant } from "./acquire-send";
+import { coolApp } from "./app-cooldown";
 import { decideSendError } from "./decide-send-error";
 import { deferJob, withJitter } from "./defer-job";
 import { parkSend } from "./park-send";
@@ -53,7 +54,8 @@ export async function handleSendFailure(ctx: SendContext, err: GraphError, grant
       await toQueued();
       throw err;
     case "cooldown":
-      await cooldown(redis(), account.id, decision.ms, decision.reason);
+      if (decision.scope === "app") await coolApp(decision.ms, decision.reason);
+      else await cooldown(redis(), account.id, decision.ms, decision.reason);
       await toQueued();
       return deferJob(job, ctx.token, Date.now() + withJitter(decision.ms));
     case "reconnect":

@@ -9,6 +9,7 @@ import { TENANT, tenantSql } from "../sql/tenant-sql";
 import { takeUsage } from "../usage/usage-leases";
 import { usagePeriod } from "../usage/usage-period";
 import { accountBackoff } from "./account-backoff";
+import { appCooldownRemaining } from "./app-cooldown";
 import { deferJob, withJitter } from "./defer-job";
 import { deferToSlot } from "./defer-to-slot";
 import { handleUnclaimed } from "./handle-unclaimed";
@@ -74,6 +75,9 @@ export async function processSendOutbound(job: Job, pctx: { log: Logger; token?:
     plan,
     period,
   };
+  // Meta throttles the whole app: every send waits, unclaimed, until access is regained.
+  const appWait = data.kind === "webhook" ? 0 : await appCooldownRemaining(now);
+  if (appWait > 0) return deferJob(job, pctx.token, now + withJitter(appWait));
   // The limiter refused this account moments ago: wait without claiming (account-backoff.ts).
   const refused = accountBackoff.remaining(account.id, data.kind, now);
   if (refused > 0) return deferToSlot(ctx, refused);

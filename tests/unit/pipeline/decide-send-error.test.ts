@@ -18,7 +18,11 @@ describe("what a failed send leads to, by error class", () => {
   it("throttled (613, 80002, 17): that account cools down at least 60 s, longer when Meta says so", () => {
     expect(decide(613)).toMatchObject({ type: "cooldown", ms: MIN_THROTTLE_MS });
     expect(decide(80002, undefined, { retryAfterMs: 5 * 60_000 })).toMatchObject({ type: "cooldown", ms: 300_000 });
-    expect(decide(17, undefined, { retryAfterMs: 1_000 })).toMatchObject({ type: "cooldown", ms: MIN_THROTTLE_MS });
+    expect(decide(17, undefined, { retryAfterMs: 1_000 })).toMatchObject({ type: "cooldown", ms: MIN_THROTTLE_MS, scope: "account" });
+  });
+
+  it("app-wide throttling (4): every account waits, not just the one whose call was refused", () => {
+    expect(decide(4)).toMatchObject({ type: "cooldown", ms: MIN_THROTTLE_MS, scope: "app" });
   });
 
   it("auth (190, 102): the account must be reconnected", () => {
