@@ -103,7 +103,7 @@ export function planActions(input: PlanInput): ActionPlan {
         if (!event.commentId) return;
         const links = action.message.trackLinks ? new LinkRewriter(input.appUrl, input.newCode) : undefined;
         const parts = buildMessage(action.message, vars, rng, links);
-        const content: TOutboundContent = { parts, commentAt: event.occurredAt };
+        const content: TOutboundContent = { parts, commentAt: event.occurredAt, ...(event.kind === "live_comment" ? { live: true } : {}) };
         return add(i, "private_reply", content, {
           recipientIgsid: event.senderId,
           commentId: event.commentId,

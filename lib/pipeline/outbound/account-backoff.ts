@@ -30,9 +30,9 @@ export const accountBackoff = {
     blockedUntil.set(k, Math.max(blockedUntil.get(k) ?? 0, now + retryAfterMs));
   },
   /** How long a send of `kind` on the account is still known to be refused (0 = try). */
-  remaining(accountId: string, kind: TOutboundKind, now = Date.now()): number {
+  remaining(accountId: string, kind: TOutboundKind, now = Date.now(), live = false): number {
     let wait = left(key(accountId), now);
-    for (const cls of rateClassesFor(kind)) wait = Math.max(wait, left(key(accountId, cls), now));
+    for (const cls of rateClassesFor(kind, live)) wait = Math.max(wait, left(key(accountId, cls), now));
     return wait;
   },
 };

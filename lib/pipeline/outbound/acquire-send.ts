@@ -16,8 +16,8 @@ export type SendGrant =
  * so a grant's time is the send's time; the windows carry OUTBOUND_RATE_MARGIN_MS for the rest
  * of the way to Meta. Redis errors propagate: the limiter fails closed and the job retries.
  */
-export async function acquireSend(account: PipelineAccount, kind: TOutboundKind): Promise<SendGrant> {
-  const classes = rateClassesFor(kind);
+export async function acquireSend(account: PipelineAccount, kind: TOutboundKind, live = false): Promise<SendGrant> {
+  const classes = rateClassesFor(kind, live);
   if (classes.length === 0) {
     const cool = await cooldownState(hotRedis(), account.id);
     return cool.active ? { ok: false, retryAfterMs: cool.remainingMs, reason: "cooldown" } : { ok: true, grants: [] };
@@ -42,8 +42,8 @@ export async function releaseGrants(accountId: string, grants: readonly { cls: R
 }
 
 /** How long until this send's own reserved slot in the account's schedule (reserve-slot.ts). */
-export async function nextSlotDelay(account: PipelineAccount, kind: TOutboundKind): Promise<number> {
-  const cls = scheduleClassFor(kind);
+export async function nextSlotDelay(account: PipelineAccount, kind: TOutboundKind, live = false): Promise<number> {
+  const cls = scheduleClassFor(kind, live);
   if (!cls) return 0;
   const spec = account.limits[cls];
   return (await reserveSlot(hotRedis(), { accountId: account.id, cls, limit: spec.limit, windowMs: spec.windowMs, marginMs: env().OUTBOUND_RATE_MARGIN_MS })).delayMs;

@@ -27,6 +27,8 @@ export const ZOutboundContent = z.object({
   echoParentId: z.string().max(64).optional(),
   mediaId: z.string().max(64).optional(),
   variantIndex: z.number().int().min(0).optional(),
+  /** Private reply to a comment on a Live broadcast: Meta allows 100/s for these, not 750/hour. */
+  live: z.boolean().optional(),
   /** When the comment was written (ms): private replies are allowed for 7 days. */
   commentAt: z.number().int().nonnegative().optional(),
   /** Outgoing webhook: the body is signed with the automation's secret, read at send time. */

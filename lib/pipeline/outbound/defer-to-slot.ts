@@ -17,11 +17,11 @@ const SHORT_WINDOW_MS = 10_000;
  *   is lined up instead of woken every few seconds.
  */
 export async function deferToSlot(ctx: Pick<SendContext, "job" | "token" | "account" | "data">, retryAfterMs: number, random = Math.random): Promise<never> {
-  const cls: RateClass | undefined = scheduleClassFor(ctx.data.kind);
+  const cls: RateClass | undefined = scheduleClassFor(ctx.data.kind, ctx.data.content.live);
   const windowMs = cls ? ctx.account.limits[cls].windowMs : 1_000;
   const wait =
     windowMs <= SHORT_WINDOW_MS
       ? retryAfterMs + Math.floor(random() * windowMs)
-      : withJitter(Math.max(retryAfterMs, await nextSlotDelay(ctx.account, ctx.data.kind)), random);
+      : withJitter(Math.max(retryAfterMs, await nextSlotDelay(ctx.account, ctx.data.kind, ctx.data.content.live)), random);
   return deferJob(ctx.job, ctx.token, Date.now() + wait);
 }

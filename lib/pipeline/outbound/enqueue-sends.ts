@@ -24,7 +24,7 @@ export async function enqueueSends(sends: readonly QueuedSend[], now = Date.now(
   const groups = new Map<string, QueuedSend[]>();
   for (const s of sends) {
     delays.set(s, Math.max(0, s.scheduledAt - now));
-    const cls = scheduleClassFor(s.kind);
+    const cls = scheduleClassFor(s.kind, s.content.live);
     if (!cls || s.scheduledAt - now > RESERVE_HORIZON_MS) continue;
     const k = `${s.tenantId}\u0000${s.accountId}\u0000${cls}`;
     const g = groups.get(k);
@@ -34,7 +34,7 @@ export async function enqueueSends(sends: readonly QueuedSend[], now = Date.now(
   await Promise.all(
     [...groups.values()].map(async (group) => {
       const first = group[0]!;
-      const cls = scheduleClassFor(first.kind)!;
+      const cls = scheduleClassFor(first.kind, first.content.live)!;
       const account = await accountCache.get(first.tenantId, first.accountId);
       if (!account) return;
       const spec = account.limits[cls];

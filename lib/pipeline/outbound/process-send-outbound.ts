@@ -79,7 +79,7 @@ export async function processSendOutbound(job: Job, pctx: { log: Logger; token?:
   const appWait = data.kind === "webhook" ? 0 : await appCooldownRemaining(now);
   if (appWait > 0) return deferJob(job, pctx.token, now + withJitter(appWait));
   // The limiter refused this account moments ago: wait without claiming (account-backoff.ts).
-  const refused = accountBackoff.remaining(account.id, data.kind, now);
+  const refused = accountBackoff.remaining(account.id, data.kind, now, data.content.live);
   if (refused > 0) return deferToSlot(ctx, refused);
 
   for (let tries = 0; tries < 2; tries++) {

@@ -60,7 +60,7 @@ export async function sendClaimed(ctx: SendContext): Promise<unknown> {
     // The grant is the last step before the request, so its time is the send's time (the
     // limiter's 25 ms margin covers only the request's own way to Meta). A batched claim in
     // between measured 50–200 ms under load: that is why the claim comes first.
-    const grant = await acquireSend(account, data.kind);
+    const grant = await acquireSend(account, data.kind, data.content.live);
     if (!grant.ok) {
       accountBackoff.note(account.id, grant.retryAfterMs, grant.reason === "cooldown" ? undefined : grant.cls);
       if (await settleSend({ tenantId: data.tenantId, outboundId: data.outboundId, at: Date.now(), from: ["sending"], to: "queued", uncount: true })) {

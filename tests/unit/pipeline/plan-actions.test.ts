@@ -51,6 +51,12 @@ describe("planning the winner's actions as sends", () => {
     expect(p.publicVariant).toEqual({ mediaId: "m1", index: 0 });
   });
 
+  it("marks a private reply to a Live comment, whose rate budget is Meta's 100/s rather than 750/hour", () => {
+    const live = plan([{ type: "private_reply", message: { text: "hi", trackLinks: false } }], { event: { ...comment, kind: "live_comment" } });
+    expect(live.sends[0]?.content).toMatchObject({ live: true });
+    expect(plan([{ type: "private_reply", message: { text: "hi", trackLinks: false } }]).sends[0]?.content.live).toBeUndefined();
+  });
+
   it("shifts everything after a delay, collects tags, and hides the comment", () => {
     const p = plan([
       { type: "public_reply", variants: ["ok"] },
