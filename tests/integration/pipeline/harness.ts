@@ -57,7 +57,7 @@ export async function seedWorkspace(slug: string, plan: "free" | "pro" | "busine
   return tenant;
 }
 
-type Field = "comments" | "messages";
+type Field = "comments" | "live_comments" | "messages";
 
 export async function connectAccount(sim: Simulator, tenantId: string, igId: string, username: string, fields: Field[] = ["comments", "messages"]) {
   const { token } = sim.admin.createAccount({ id: igId, username, subscribedFields: fields });
