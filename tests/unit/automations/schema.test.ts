@@ -171,7 +171,8 @@ describe("collectDefinitionIssues: warnings", () => {
 describe("webhook URLs", () => {
   it("accepts public https URLs and refuses everything an SSRF would use", () => {
     expect(isAllowedWebhookUrl("https://hooks.zapier.com/abc", false)).toBe(true);
-    expect(isAllowedWebhookUrl("https://[2001:db8::1]/x", false)).toBe(true);
+    expect(isAllowedWebhookUrl("https://[2606:4700:4700::1111]/x", false)).toBe(true);
+    expect(isAllowedWebhookUrl("https://[2001:db8::1]/x", false)).toBe(false); // documentation range, never routed
     for (const bad of [
       "http://hooks.example.com/x",
       "https://localhost/x",
